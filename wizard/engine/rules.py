@@ -1,0 +1,157 @@
+"""Apply the rules in data/rules.yaml to answers: which options a limit rules out, and which
+options a preference favours. Results are memoised per rule and per answer value, because
+the flip search asks the same questions many times."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from wizard.engine.conditions import answers_read, holds
+from wizard.engine.model import Model
+from wizard.engine.units import convert
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One option failing one constraint: which fact it failed and with what detail."""
+
+    rule: str
+    option: int
+    side: str
+    fact: str
+    item: str | None
+    missing: tuple[str, ...]
+
+
+class RuleBook:
+    """The constraints and preferences of one model, with the questions each depends on."""
+
+    def __init__(self, model: Model):
+        self.model = model
+        self.constraints = model.rules["constraints"]
+        self.preferences = model.rules["preferences"]
+        self.option_index = {option.key: index for index, option in enumerate(model.options)}
+        self.depends: dict[str, tuple[list[int], list[int]]] = {
+            question: ([], []) for question in model.question_order
+        }
+        for index, constraint in enumerate(self.constraints):
+            for question in (constraint["question"], constraint.get("per_item_of")):
+                if question:
+                    self.depends[question][0].append(index)
+        for index, preference in enumerate(self.preferences):
+            for question in preference_reads(preference):
+                self.depends[question][1].append(index)
+        self._hits: dict[tuple[Any, ...], tuple[Hit, ...]] = {}
+        self._favours: dict[tuple[Any, ...], tuple[str, ...]] = {}
+
+    # --- constraints ---
+
+    def hits(self, index: int, answers: dict[str, Any]) -> tuple[Hit, ...]:
+        """Options that constraint `index` rules out for these answers."""
+        constraint = self.constraints[index]
+        value = answers.get(constraint["question"])
+        items_key = constraint.get("per_item_of")
+        items = answers.get(items_key) if items_key else None
+        key = (index, value, items)
+        found = self._hits.get(key)
+        if found is None:
+            found = self._hits[key] = tuple(self._compute_hits(constraint, value, items))
+        return found
+
+    def _compute_hits(self, constraint: dict[str, Any], value: Any, items: Any):
+        if value is None or value in constraint.get("ignore", ()):
+            return
+        if constraint.get("per_item_of") and not items:
+            return
+        for index, option in enumerate(self.model.options):
+            for item in items or (None,):
+                fact = self.model.fact_for(option, constraint["dimension"], item)
+                missing = _failure(constraint, value, fact, self.model)
+                if missing is not None:
+                    yield Hit(
+                        constraint["id"], index, constraint["side"], fact["id"], item, missing
+                    )
+
+    # --- preferences ---
+
+    def favours(self, index: int, answers: dict[str, Any]) -> tuple[str, ...]:
+        """Option keys (or "both") that preference `index` adds its weight to."""
+        preference = self.preferences[index]
+        read = preference_reads(preference)
+        key = (index, *(answers.get(question) for question in read))
+        found = self._favours.get(key)
+        if found is None:
+            found = self._favours[key] = self._compute_favours(preference, answers)
+        return found
+
+    def _compute_favours(self, preference: dict[str, Any], answers: dict[str, Any]):
+        if not holds(preference["when"], answers, self.model):
+            return ()
+        target = preference.get("favours")
+        if target == "both":
+            return ("both",)
+        if target:
+            return tuple(option.key for option in self.model.options_of(target))
+        where = preference["favours_where"]
+        return tuple(
+            option.key
+            for option in self.model.options
+            if _meets(self.model.fact_for(option, where["dimension"]), where, answers)
+        )
+
+
+def preference_reads(preference: dict[str, Any]) -> list[str]:
+    """The question ids a preference looks at, in its condition or in what it covers."""
+    read = answers_read(preference["when"])
+    covered = preference.get("favours_where", {}).get("covers_answer")
+    if covered:
+        read.add(covered)
+    return sorted(read)
+
+
+def _failure(
+    constraint: dict[str, Any], value: Any, fact: dict[str, Any] | None, model: Model
+) -> tuple[str, ...] | None:
+    """Return what the fact lacks (possibly nothing to list), or None when it passes.
+
+    A missing fact, or one given as text because no fixed limit is documented, never rules
+    an option out: the engine only excludes on a stated limit.
+    """
+    if fact is None or "text" in fact["value"]:
+        return None
+    stated = fact["value"]
+    test = constraint["test"]
+
+    if test == "all_in":
+        allowed = stated.get("regions", stated.get("items", ()))
+        missing = tuple(item for item in value if item not in allowed)
+        return missing or None
+    if test == "includes":
+        return None if value in stated["items"] else (value,)
+    if test == "at_most":
+        unit = model.questions[constraint["question"]]["unit"]
+        needed = convert(value, unit, stated["unit"])
+        return None if needed <= stated["number"] else ()
+    if test == "required":
+        return None if (not value or stated["yes_no"]) else ()
+    raise ValueError(f"constraint {constraint['id']}: unknown test {test!r}")
+
+
+def _meets(fact: dict[str, Any] | None, where: dict[str, Any], answers: dict[str, Any]) -> bool:
+    if fact is None or "text" in fact["value"]:
+        return False
+    stated = fact["value"]
+    if "is" in where:
+        return stated.get("yes_no") == where["is"]
+    items = stated.get("items", ())
+    if "covers" in where:
+        wanted = where["covers"]
+    else:
+        # Only the answered values the preference is about count: someone who wants MCP and
+        # gRPC is served on MCP by a platform that lists MCP.
+        among = where.get("among")
+        wanted = [
+            item for item in answers.get(where["covers_answer"], ()) if not among or item in among
+        ]
+    return bool(wanted) and all(item in items for item in wanted)
