@@ -1,7 +1,10 @@
 """Turn rule results into a recommendation.
 
-The state keeps, per rule, what it contributed, so the flip search can swap one answer's
-contribution in and out without evaluating every rule again.
+Each rule's contribution is reduced to small integers: bit masks of the options it rules
+out, and the options it favours. A decision then depends only on a short tuple, and is
+memoised on it. That, and answering "what if this one answer changed" by swapping that
+answer's contributions in and out, keeps the flip search (hundreds of "what ifs" per
+result) fast.
 """
 
 from __future__ import annotations
@@ -9,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from wizard.engine.rules import Hit, RuleBook
+from wizard.engine.rules import RuleBook
 
-# Which sides of a constraint bind each part of the two-service design.
-_AGENT_SIDES = ("both", "agent")
-_SANDBOX_SIDES = ("both", "sandbox")
+# Aggregate: (ruled out, ruled out as the agent, ruled out as the sandbox, scores, both score)
+Aggregate = tuple[int, int, int, tuple[int, ...], int]
+Effect = tuple[tuple[tuple[int, int, int], ...], tuple[tuple[str, ...], ...]]
 
 
 @dataclass(frozen=True)
@@ -29,106 +32,156 @@ class Decision:
 
 
 class State:
-    """Rule results for one set of answers."""
+    """Rule results for one set of answers, and "what if" decisions around them."""
 
     def __init__(self, book: RuleBook, answers: dict[str, Any]):
         self.book = book
         self.answers = answers
         self.hits = [book.hits(index, answers) for index in range(len(book.constraints))]
+        self.masks = [book.mask(index, answers) for index in range(len(book.constraints))]
         self.favours = [book.favours(index, answers) for index in range(len(book.preferences))]
+        self._rest: dict[str, Aggregate] = {}
+
+        # How many constraints rule each option out, per side (bit position = option index
+        # within each side's block), and each option's score: what "leave these rules out"
+        # subtracts from.
+        self._counts = [0] * (3 * len(book.model.options))
+        for mask in self.masks:
+            _count(self._counts, mask, len(book.model.options), 1)
+        self._scores = [0] * len(book.model.options)
+        self._both = 0
+        for index, targets in enumerate(self.favours):
+            self._both += _add(self._scores, targets, book.weights[index], book.option_index)
 
     def decide(self) -> Decision:
-        return decide(self.book, self.hits, self.favours)
+        return decide(self.book, _aggregate(self.book, self.masks, self.favours, ()))
 
-    def with_answer(self, question: str, value: Any) -> Decision:
-        """Decide as if one answer were different (None: unanswered)."""
-        answers = dict(self.answers)
-        if value is None:
-            answers.pop(question, None)
-        else:
-            answers[question] = value
-        hits = list(self.hits)
-        favours = list(self.favours)
-        constraint_ids, preference_ids = self.book.depends[question]
+    def effect(self, question: str, value: Any) -> Effect:
+        """What the rules that read `question` give if it has this value."""
+        return self.book.effect(question, value, self.answers)
+
+    def decide_with(self, question: str, effect: Effect) -> Decision:
+        """Decide with one question's rules giving `effect` and every other rule as it is."""
+        rest = self._rest.get(question)
+        if rest is None:
+            rest = self._rest[question] = self._without(question)
+        blocked_any, blocked_agent, blocked_sandbox, scores, both = rest
+        for any_mask, agent_mask, sandbox_mask in effect[0]:
+            blocked_any |= any_mask
+            blocked_agent |= agent_mask
+            blocked_sandbox |= sandbox_mask
+
+        book = self.book
+        scores = list(scores)
+        for index, targets in zip(book.depends[question][1], effect[1], strict=True):
+            both += _add(scores, targets, book.weights[index], book.option_index)
+        return decide(book, (blocked_any, blocked_agent, blocked_sandbox, tuple(scores), both))
+
+    def _without(self, question: str) -> Aggregate:
+        """The aggregate with the rules that read `question` left out."""
+        book = self.book
+        width = len(book.model.options)
+        constraint_ids, preference_ids = book.depends[question]
+        counts = list(self._counts)
         for index in constraint_ids:
-            hits[index] = self.book.hits(index, answers)
+            _count(counts, self.masks[index], width, -1)
+        masks = [0, 0, 0]
+        for position, count in enumerate(counts):
+            if count:
+                masks[position // width] |= 1 << (position % width)
+        scores = list(self._scores)
+        both = self._both
         for index in preference_ids:
-            favours[index] = self.book.favours(index, answers)
-        return decide(self.book, hits, favours)
+            both -= _add(scores, self.favours[index], -book.weights[index], book.option_index)
+        return masks[0], masks[1], masks[2], tuple(scores), both
 
 
-def decide(
-    book: RuleBook, hits: list[tuple[Hit, ...]], favours: list[tuple[str, ...]]
-) -> Decision:
+def _count(counts: list[int], mask: tuple[int, int, int], width: int, step: int) -> None:
+    for side, bits in enumerate(mask):
+        option = 0
+        while bits:
+            if bits & 1:
+                counts[side * width + option] += step
+            bits >>= 1
+            option += 1
+
+
+def _aggregate(book: RuleBook, masks, favours, skip) -> Aggregate:
+    """Combine every rule's contribution, leaving out the rules in skip (constraints, prefs)."""
+    skipped_constraints, skipped_preferences = skip or ((), ())
+    blocked_any = blocked_agent = blocked_sandbox = 0
+    for index, (any_mask, agent_mask, sandbox_mask) in enumerate(masks):
+        if index not in skipped_constraints:
+            blocked_any |= any_mask
+            blocked_agent |= agent_mask
+            blocked_sandbox |= sandbox_mask
+    scores = [0] * len(book.model.options)
+    both = 0
+    for index, targets in enumerate(favours):
+        if targets and index not in skipped_preferences:
+            both += _add(scores, targets, book.weights[index], book.option_index)
+    return blocked_any, blocked_agent, blocked_sandbox, tuple(scores), both
+
+
+def _add(scores: list[int], targets, weight: int, option_index) -> int:
+    # Weights are whole numbers (the schema says so), so sums are exact in any order and
+    # equal aggregates always meet in the memo.
+    both = 0
+    for target in targets:
+        if target == "both":
+            both += weight
+        else:
+            scores[option_index[target]] += weight
+    return both
+
+
+def decide(book: RuleBook, key: Aggregate) -> Decision:
+    """The decision for an aggregate of rule results, memoised on the rule book."""
+    found = book.decisions.get(key)
+    if found is None:
+        found = book.decisions[key] = _decide(book, key)
+    return found
+
+
+def _decide(book: RuleBook, key: Aggregate) -> Decision:
     """Pick the recommendation from what the rules ruled out and favoured."""
     model = book.model
-    count = len(model.options)
-    blocked_any = [False] * count
-    blocked_agent = [False] * count
-    blocked_sandbox = [False] * count
-    for rule_hits in hits:
-        for hit in rule_hits:
-            blocked_any[hit.option] = True
-            if hit.side in _AGENT_SIDES:
-                blocked_agent[hit.option] = True
-            if hit.side in _SANDBOX_SIDES:
-                blocked_sandbox[hit.option] = True
-
-    score = [0.0] * count
-    both_score = 0.0
-    for preference, targets in zip(book.preferences, favours, strict=True):
-        for target in targets:
-            if target == "both":
-                both_score += preference["weight"]
-            else:
-                score[book.option_index[target]] += preference["weight"]
-
+    blocked_any, blocked_agent, blocked_sandbox, score, both_score = key
     design = model.rules["both_design"]
+
     if both_score > 0:
-        agent = _best(model, design["agent"], blocked_agent, score)
-        sandbox = _best(model, design["sandbox"], blocked_sandbox, score)
+        agent = _best(book, design["agent"], blocked_agent, score)
+        sandbox = _best(book, design["sandbox"], blocked_sandbox, score)
         if agent is not None and sandbox is not None:
-            return Decision(
-                "both",
-                model.options[agent].compute_type,
-                {design["agent"]: agent, design["sandbox"]: sandbox},
-                None,
-            )
+            chosen = {design["agent"]: agent, design["sandbox"]: sandbox}
+            return Decision("both", model.options[agent].compute_type, chosen, None)
 
     tie_order = model.rules["tie_order"]
-    best = {service: _best(model, service, blocked_any, score) for service in tie_order}
+    best = {service: _best(book, service, blocked_any, score) for service in tie_order}
     open_services = [service for service in tie_order if best[service] is not None]
     if not open_services:
         return Decision("neither", None, {}, None)
 
     # Higher score wins; on a tie, the earlier service in tie_order.
-    chosen = max(
-        open_services, key=lambda service: (score[best[service]], -tie_order.index(service))
-    )
-    preferred = max(
-        tie_order,
-        key=lambda service: (_top_score(model, service, score), -tie_order.index(service)),
-    )
-    displaced = (
-        preferred if preferred != chosen and _top_score(model, preferred, score) > 0 else None
-    )
+    def rank(service: str, points: int) -> tuple[int, int]:
+        return points, -tie_order.index(service)
+
+    chosen = max(open_services, key=lambda service: rank(service, score[best[service]]))
+    top = {service: max(score[i] for i in book.service_options[service]) for service in tie_order}
+    preferred = max(tie_order, key=lambda service: rank(service, top[service]))
+    displaced = preferred if preferred != chosen and top[preferred] > 0 else None
+
     option = model.options[best[chosen]]
-    compute_type = option.compute_type if len(model.options_of(chosen)) > 1 else None
+    compute_type = option.compute_type if len(book.service_options[chosen]) > 1 else None
     return Decision(chosen, compute_type, {chosen: best[chosen]}, displaced)
 
 
-def _best(model, service: str, blocked: list[bool], score: list[float]) -> int | None:
+def _best(book: RuleBook, service: str, blocked: int, score: tuple[int, ...]) -> int | None:
     """The open option of a service with the highest score; the earlier one on a tie."""
     best = None
-    for index, option in enumerate(model.options):
-        if option.service != service or blocked[index]:
+    for index in book.service_options[service]:
+        if blocked >> index & 1:
             continue
         if best is None or score[index] > score[best]:
             best = index
     return best
-
-
-def _top_score(model, service: str, score: list[float]) -> float:
-    return max(
-        score[index] for index, option in enumerate(model.options) if option.service == service
-    )

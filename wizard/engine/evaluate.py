@@ -19,7 +19,8 @@ def evaluate(answers: dict[str, Any], bundle: dict[str, Any]) -> dict[str, Any]:
     """Recommend where to run the workload the answers describe.
 
     Raises InvalidAnswers (with every problem) when an answer breaks the questions' contract.
-    The result holds only JSON types.
+    The result holds only JSON types. The bundle is indexed on first use and must not be
+    changed afterwards: pass a new dict for new data.
     """
     model = compile_model(bundle)
     book = _rule_book(model)
@@ -155,10 +156,7 @@ def _ruled_out(state: State, model: Model) -> dict[str, list[dict[str, Any]]]:
 
 
 def _rule_index(state: State, hit: Hit) -> int:
-    for index, constraint in enumerate(state.book.constraints):
-        if constraint["id"] == hit.rule:
-            return index
-    raise KeyError(hit.rule)
+    return state.book.constraint_index[hit.rule]
 
 
 def _hits_for(state: State, service: str, model: Model) -> list[Hit]:

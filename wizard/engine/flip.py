@@ -1,7 +1,8 @@
 """Find the smallest change of answers that changes the recommendation.
 
-Single-answer changes are tried first, in question order; where none flips a `neither`,
-pairs of changes are tried among the answers that rule options out.
+Single-answer changes are tried first, in question order. Values that give the rules the
+same input are tried once. Where no single change opens a way out of `neither`, pairs of
+changes are tried among the answers that rule options out.
 """
 
 from __future__ import annotations
@@ -15,19 +16,20 @@ from wizard.engine.decide import Decision, State
 from wizard.engine.model import Model
 from wizard.engine.units import convert
 
-Change = tuple[str, Any]  # (question id, new value or None for "unanswered")
+Change = tuple[str, Any]  # (question id, new value; None for "unanswered")
 
 
 def find_flip(state: State, base: Decision) -> tuple[list[Change], Decision] | None:
     """Return the first smallest change that flips the recommendation, and its decision."""
     model = state.book.model
-    singles: list[Change] = []
+    kept: list[Change] = []
     to_neither = None
+
     for question in model.question_order:
-        for value in candidates(question, state.answers, state.book):
-            decision = state.with_answer(question, value)
+        for value, effect in distinct_candidates(question, state):
+            decision = state.decide_with(question, effect)
             if decision.recommendation == base.recommendation:
-                singles.append((question, value))
+                kept.append((question, value))
             elif decision.recommendation != "neither":
                 return [(question, value)], decision
             elif to_neither is None:
@@ -37,46 +39,72 @@ def find_flip(state: State, base: Decision) -> tuple[list[Change], Decision] | N
 
     if base.recommendation != "neither":
         return to_neither
-    return _find_pair(state, base, singles)
+    return _find_pair(state, base, kept)
+
+
+def distinct_candidates(question: str, state: State) -> list[tuple[Any, Any]]:
+    """Candidate values with the rule effect of each, one value per distinct effect.
+
+    The list depends only on the answers the question's rules read, so it is memoised.
+    """
+    book = state.book
+    answers = state.answers
+    context = tuple(answers.get(other) for other in book.context[question])
+    key = (question, answers.get(question), context)
+    found = book.candidate_lists.get(key)
+    if found is None:
+        seen = {state.effect(question, answers.get(question))}
+        found = []
+        for value in candidates(question, answers, book):
+            effect = state.effect(question, value)
+            if effect not in seen:
+                seen.add(effect)
+                found.append((value, effect))
+        book.candidate_lists[key] = found
+    return found
 
 
 def _find_pair(state: State, base: Decision, singles: list[Change]):
-    # Only answers that currently rule something out can open a way when all are closed.
-    binding = {
-        state.book.constraints[index]["question"] for index, hits in enumerate(state.hits) if hits
-    }
+    # Only answers that rule something out can open a way when every option is closed.
+    binding = set()
+    for index, hits in enumerate(state.hits):
+        if hits:
+            constraint = state.book.constraints[index]
+            binding.update(filter(None, (constraint["question"], constraint.get("per_item_of"))))
     relevant = [change for change in singles if change[0] in binding]
+
     for position, first in enumerate(relevant):
-        inner = State(state.book, _apply(state.answers, [first]))
+        inner = State(state.book, _apply(state.answers, first))
         for second in relevant[position + 1 :]:
             if second[0] == first[0]:
                 continue
-            decision = inner.with_answer(*second)
+            decision = inner.decide_with(second[0], inner.effect(*second))
             if decision.recommendation != base.recommendation:
                 return [first, second], decision
     return None
 
 
-def _apply(answers: dict[str, Any], changes: list[Change]) -> dict[str, Any]:
+def _apply(answers: dict[str, Any], change: Change) -> dict[str, Any]:
+    question, value = change
     changed = dict(answers)
-    for question, value in changes:
-        if value is None:
-            changed.pop(question, None)
-        else:
-            changed[question] = value
+    if value is None:
+        changed.pop(question, None)
+    else:
+        changed[question] = value
     return changed
 
 
 def candidates(question: str, answers: dict[str, Any], book) -> Iterator[Any]:
-    """The values worth trying for one question: each gives the rules a different input."""
+    """The values worth trying for one question, nearest to the current answer first."""
     model = book.model
     spec = model.questions[question]
     current = answers.get(question)
     kind = spec["kind"]
 
-    if kind in ("one", "yes_no"):
-        values = [o["value"] for o in spec["options"]] if kind == "one" else [True, False]
-        yield from (value for value in values if value != current)
+    if kind == "one":
+        yield from (o["value"] for o in spec["options"] if o["value"] != current)
+    elif kind == "yes_no":
+        yield from (value for value in (True, False) if value != current)
     elif kind in ("many", "regions"):
         allowed = [o["value"] for o in spec["options"]] if kind == "many" else model.region_codes
         chosen = current or ()
@@ -85,17 +113,21 @@ def candidates(question: str, answers: dict[str, Any], book) -> Iterator[Any]:
         for item in allowed:
             if item not in chosen:
                 yield tuple(other for other in allowed if other in chosen or other == item)
+        return
     else:
-        for value in _number_candidates(question, spec, book, model):
-            if value != current:
-                yield value
+        numbers = book.number_candidates.get(question)
+        if numbers is None:
+            numbers = book.number_candidates[question] = _number_candidates(question, book)
+        yield from (value for value in numbers if value != current)
 
-    if current is not None and kind != "many" and kind != "regions":
+    if current is not None:
         yield None
 
 
-def _number_candidates(question: str, spec: dict[str, Any], book, model: Model) -> list[float]:
+def _number_candidates(question: str, book) -> list[float]:
     # Values either side of every limit and threshold the rules compare this answer with.
+    model: Model = book.model
+    spec = model.questions[question]
     edges: set[float] = set()
     for constraint in book.constraints:
         if constraint["question"] != question:

@@ -32,6 +32,13 @@ class RuleBook:
         self.constraints = model.rules["constraints"]
         self.preferences = model.rules["preferences"]
         self.option_index = {option.key: index for index, option in enumerate(model.options)}
+        self.service_options = {
+            service: [i for i, option in enumerate(model.options) if option.service == service]
+            for service in {option.service for option in model.options}
+        }
+        self.weights = [preference["weight"] for preference in self.preferences]
+        self.constraint_index = {c["id"]: index for index, c in enumerate(self.constraints)}
+        self.reads = [preference_reads(preference) for preference in self.preferences]
         self.depends: dict[str, tuple[list[int], list[int]]] = {
             question: ([], []) for question in model.question_order
         }
@@ -39,11 +46,49 @@ class RuleBook:
             for question in (constraint["question"], constraint.get("per_item_of")):
                 if question:
                     self.depends[question][0].append(index)
-        for index, preference in enumerate(self.preferences):
-            for question in preference_reads(preference):
+        for index, read in enumerate(self.reads):
+            for question in read:
                 self.depends[question][1].append(index)
         self._hits: dict[tuple[Any, ...], tuple[Hit, ...]] = {}
+        self._masks: dict[tuple[Any, ...], tuple[int, int, int]] = {}
         self._favours: dict[tuple[Any, ...], tuple[str, ...]] = {}
+        # Decisions memoised by decide.py, keyed by the aggregate of rule results.
+        self.decisions: dict[tuple[Any, ...], Any] = {}
+        # Number answers worth trying in the flip search, per question (flip.py).
+        self.number_candidates: dict[str, list[float]] = {}
+        # Distinct "what if" values per question and context (flip.py).
+        self.candidate_lists: dict[tuple[Any, ...], list[Any]] = {}
+
+        # Other answers each question's rules read (a per-item list, a covered answer).
+        self.context: dict[str, tuple[str, ...]] = {}
+        for question, (constraint_ids, preference_ids) in self.depends.items():
+            read = set()
+            for index in constraint_ids:
+                constraint = self.constraints[index]
+                read.update(filter(None, (constraint["question"], constraint.get("per_item_of"))))
+            for index in preference_ids:
+                read.update(self.reads[index])
+            read.discard(question)
+            self.context[question] = tuple(sorted(read))
+        self._effects: dict[tuple[Any, ...], Any] = {}
+
+    def effect(self, question: str, value: Any, answers: dict[str, Any]):
+        """What the rules reading `question` give if it has `value` (others as answered)."""
+        context = tuple(answers.get(other) for other in self.context[question])
+        key = (question, value, context)
+        found = self._effects.get(key)
+        if found is None:
+            changed = dict(answers)
+            if value is None:
+                changed.pop(question, None)
+            else:
+                changed[question] = value
+            constraint_ids, preference_ids = self.depends[question]
+            found = self._effects[key] = (
+                tuple(self.mask(index, changed) for index in constraint_ids),
+                tuple(self.favours(index, changed) for index in preference_ids),
+            )
+        return found
 
     # --- constraints ---
 
@@ -73,13 +118,34 @@ class RuleBook:
                         constraint["id"], index, constraint["side"], fact["id"], item, missing
                     )
 
+    def mask(self, index: int, answers: dict[str, Any]) -> tuple[int, int, int]:
+        """Bit masks of the options constraint `index` rules out: any, agent side, sandbox."""
+        constraint = self.constraints[index]
+        items_key = constraint.get("per_item_of")
+        key = (
+            index,
+            answers.get(constraint["question"]),
+            answers.get(items_key) if items_key else None,
+        )
+        found = self._masks.get(key)
+        if found is None:
+            any_mask = agent_mask = sandbox_mask = 0
+            for hit in self.hits(index, answers):
+                bit = 1 << hit.option
+                any_mask |= bit
+                if hit.side in ("both", "agent"):
+                    agent_mask |= bit
+                if hit.side in ("both", "sandbox"):
+                    sandbox_mask |= bit
+            found = self._masks[key] = (any_mask, agent_mask, sandbox_mask)
+        return found
+
     # --- preferences ---
 
     def favours(self, index: int, answers: dict[str, Any]) -> tuple[str, ...]:
         """Option keys (or "both") that preference `index` adds its weight to."""
         preference = self.preferences[index]
-        read = preference_reads(preference)
-        key = (index, *(answers.get(question) for question in read))
+        key = (index, *(answers.get(question) for question in self.reads[index]))
         found = self._favours.get(key)
         if found is None:
             found = self._favours[key] = self._compute_favours(preference, answers)
