@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` prints figures. Nothing here asserts a timing."""
