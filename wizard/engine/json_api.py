@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from wizard.engine.answers import InvalidAnswers
-from wizard.engine.evaluate import evaluate
+from wizard.engine.result import evaluate
 
 # The browser sends the same bundle text on every call; parse it once.
 _BUNDLES: dict[str, dict[str, Any]] = {}

@@ -1,4 +1,4 @@
-"""Evaluate answers against the data: the engine's one public operation."""
+"""Build the result: evaluate answers against the data, the engine's one public operation."""
 
 from __future__ import annotations
 
