@@ -4,7 +4,7 @@ Standard library only: this package runs unchanged on CPython 3.11+ and in Pyodi
 """
 
 from wizard.engine.answers import InvalidAnswers
-from wizard.engine.result import ENGINE_VERSION, evaluate
 from wizard.engine.json_api import evaluate_json
+from wizard.engine.result import ENGINE_VERSION, evaluate
 
 __all__ = ["ENGINE_VERSION", "InvalidAnswers", "evaluate", "evaluate_json"]
