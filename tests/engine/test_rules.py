@@ -225,6 +225,10 @@ def test_a_rule_weight_in_data_changes_the_outcome(bundle, edited):
         ({"code_author": "users", "suspend_resume": True}, "microvms-suspended-time-counts"),
         ({"code_author": "users", "architecture": "x86_64"}, "microvms-x86-availability"),
         ({"code_author": "agent", "io_wait_percent": 50}, "agentcore-io-wait-background-work"),
+        (
+            {"code_author": "users", "regions": ["ap-south-1"]},
+            "agentcore-untrusted-code-reads-role-credentials",
+        ),
     ],
 )
 def test_gotchas_warn_when_their_condition_holds(bundle, answers, gotcha):
@@ -238,6 +242,8 @@ def test_gotchas_warn_when_their_condition_holds(bundle, answers, gotcha):
         ({"code_author": "users", "image_gib": 5.3}, "microvms-image-build-disk"),
         ({"code_author": "users", "launch_rate_per_second": 3.9}, "microvms-launch-quota"),
         ({"code_author": "agent", "env_changes": True}, "microvms-env-vars-need-rebuild"),
+        ({"code_author": "agent"}, "agentcore-untrusted-code-reads-role-credentials"),
+        ({"code_author": "both"}, "agentcore-untrusted-code-reads-role-credentials"),
     ],
 )
 def test_gotchas_stay_quiet_otherwise(bundle, answers, gotcha):
