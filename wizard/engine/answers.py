@@ -109,9 +109,8 @@ def _check_yes_no(question: dict[str, Any], value: Any, model: Model) -> Any:
 
 
 def _check_number(question: dict[str, Any], value: Any, model: Model) -> Any:
-    bounds = _number_bounds(question)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        return _Problem("must be a number", bounds)
+        return _Problem("must be a number", _number_bounds(question))
     low = question.get("minimum")
     high = question.get("maximum")
     above = question.get("exclusive_minimum")
@@ -121,7 +120,7 @@ def _check_number(question: dict[str, Any], value: Any, model: Model) -> Any:
         or (above is not None and value <= above)
     )
     if out_of_range:
-        return _Problem("is out of range", bounds)
+        return _Problem("is out of range", _number_bounds(question))
     return float(value)
 
 

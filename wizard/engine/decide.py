@@ -17,6 +17,7 @@ from wizard.engine.rules import RuleBook
 # Aggregate: (ruled out, ruled out as the agent, ruled out as the sandbox, scores, both score)
 Aggregate = tuple[int, int, int, tuple[int, ...], int]
 Effect = tuple[tuple[tuple[int, int, int], ...], tuple[tuple[str, ...], ...]]
+_OPEN = (0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -35,23 +36,63 @@ class State:
     """Rule results for one set of answers, and "what if" decisions around them."""
 
     def __init__(self, book: RuleBook, answers: dict[str, Any]):
+        constraints = range(len(book.constraints))
+        preferences = range(len(book.preferences))
+        self._settle(
+            book,
+            answers,
+            [book.mask(index, answers) for index in constraints],
+            [book.favours(index, answers) for index in preferences],
+        )
+
+    def after(self, question: str, value: Any) -> State:
+        """The state with one answer changed (None: unanswered), reusing every other rule."""
+        answers = dict(self.answers)
+        if value is None:
+            answers.pop(question, None)
+        else:
+            answers[question] = value
+        masks = list(self.masks)
+        favours = list(self.favours)
+        constraint_ids, preference_ids = self.book.depends[question]
+        effect = self.effect(question, value)
+        for index, mask in zip(constraint_ids, effect[0], strict=True):
+            masks[index] = mask
+        for index, targets in zip(preference_ids, effect[1], strict=True):
+            favours[index] = targets
+        child = State.__new__(State)
+        child._settle(self.book, answers, masks, favours)
+        return child
+
+    def _settle(self, book: RuleBook, answers: dict[str, Any], masks, favours) -> None:
         self.book = book
         self.answers = answers
-        self.hits = [book.hits(index, answers) for index in range(len(book.constraints))]
-        self.masks = [book.mask(index, answers) for index in range(len(book.constraints))]
-        self.favours = [book.favours(index, answers) for index in range(len(book.preferences))]
+        self.masks = masks
+        self.favours = favours
+        self._hits: list[Any] | None = None
         self._rest: dict[str, Aggregate] = {}
 
         # How many constraints rule each option out, per side (bit position = option index
         # within each side's block), and each option's score: what "leave these rules out"
         # subtracts from.
-        self._counts = [0] * (3 * len(book.model.options))
-        for mask in self.masks:
-            _count(self._counts, mask, len(book.model.options), 1)
-        self._scores = [0] * len(book.model.options)
+        width = len(book.model.options)
+        self._counts = [0] * (3 * width)
+        for mask in masks:
+            if mask != _OPEN:
+                _count(self._counts, mask, width, 1)
+        self._scores = [0] * width
         self._both = 0
-        for index, targets in enumerate(self.favours):
-            self._both += _add(self._scores, targets, book.weights[index], book.option_index)
+        for index, targets in enumerate(favours):
+            if targets:
+                self._both += _add(self._scores, targets, book.weights[index], book.option_index)
+
+    @property
+    def hits(self) -> list[Any]:
+        """Every constraint's hits (options ruled out, with the facts): for explanations."""
+        if self._hits is None:
+            count = len(self.book.constraints)
+            self._hits = [self.book.hits(index, self.answers) for index in range(count)]
+        return self._hits
 
     def decide(self) -> Decision:
         return decide(self.book, _aggregate(self.book, self.masks, self.favours, ()))

@@ -25,7 +25,14 @@ def find_flip(state: State, base: Decision) -> tuple[list[Change], Decision] | N
     kept: list[Change] = []
     to_neither = None
 
-    for question in model.question_order:
+    # When every option is ruled out, only an answer that rules one out can open it again;
+    # the others only move preferences between closed options.
+    order = model.question_order
+    if base.recommendation == "neither":
+        binding = _binding_questions(state)
+        order = [question for question in order if question in binding]
+
+    for question in order:
         for value, effect in distinct_candidates(question, state):
             decision = state.decide_with(question, effect)
             if decision.recommendation == base.recommendation:
@@ -64,17 +71,22 @@ def distinct_candidates(question: str, state: State) -> list[tuple[Any, Any]]:
     return found
 
 
-def _find_pair(state: State, base: Decision, singles: list[Change]):
-    # Only answers that rule something out can open a way when every option is closed.
+def _binding_questions(state: State) -> set[str]:
+    """The questions whose answers currently rule some option out."""
     binding = set()
-    for index, hits in enumerate(state.hits):
-        if hits:
+    for index, mask in enumerate(state.masks):
+        if mask[0]:
             constraint = state.book.constraints[index]
             binding.update(filter(None, (constraint["question"], constraint.get("per_item_of"))))
-    relevant = [change for change in singles if change[0] in binding]
+    return binding
+
+
+def _find_pair(state: State, base: Decision, singles: list[Change]):
+    # Singles only hold changes to binding questions here (see find_flip).
+    relevant = singles
 
     for position, first in enumerate(relevant):
-        inner = State(state.book, _apply(state.answers, first))
+        inner = state.after(*first)
         for second in relevant[position + 1 :]:
             if second[0] == first[0]:
                 continue
@@ -82,16 +94,6 @@ def _find_pair(state: State, base: Decision, singles: list[Change]):
             if decision.recommendation != base.recommendation:
                 return [first, second], decision
     return None
-
-
-def _apply(answers: dict[str, Any], change: Change) -> dict[str, Any]:
-    question, value = change
-    changed = dict(answers)
-    if value is None:
-        changed.pop(question, None)
-    else:
-        changed[question] = value
-    return changed
 
 
 def candidates(question: str, answers: dict[str, Any], book) -> Iterator[Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wizard.engine.answers import normalise
-from wizard.engine.conditions import holds
+from wizard.engine.conditions import answers_read, holds
 from wizard.engine.decide import Decision, State
 from wizard.engine.flip import find_flip
 from wizard.engine.model import Model, compile_model
@@ -35,8 +35,8 @@ def evaluate(answers: dict[str, Any], bundle: dict[str, Any]) -> dict[str, Any]:
         "compute_type": decision.compute_type,
         "reasons": _reasons(state, decision, model),
         "ruled_out": _ruled_out(state, model),
-        "warnings": _warnings(canonical, decision, model),
-        "architecture": _architecture(canonical, decision, model),
+        "warnings": _warnings(state, decision, model),
+        "architecture": _architecture(state, decision, model),
         "flip": _flip(flip, canonical, model),
         "assumptions": _assumptions(canonical, model),
         "answers": {key: _plain(value) for key, value in canonical.items()},
@@ -171,6 +171,15 @@ def _hits_for(state: State, service: str, model: Model) -> list[Hit]:
 def _hit_text(hit: Hit, state: State, model: Model) -> str:
     constraint = state.book.constraints[_rule_index(state, hit)]
     question = constraint["question"]
+    key = (hit, state.answers.get(question))
+    text = state.book.texts.get(key)
+    if text is None:
+        text = state.book.texts[key] = _write_hit(hit, constraint, state, model)
+    return text
+
+
+def _write_hit(hit: Hit, constraint: dict[str, Any], state: State, model: Model) -> str:
+    question = constraint["question"]
     item_label = ""
     if hit.item is not None:
         spec = model.questions[constraint["per_item_of"]]
@@ -193,21 +202,36 @@ def _hit_text(hit: Hit, state: State, model: Model) -> str:
 # --- warnings, architecture, flip, assumptions ---
 
 
-def _warnings(answers: dict[str, Any], decision: Decision, model: Model) -> list[dict[str, Any]]:
-    return [
-        {"id": gotcha["id"], "title": gotcha["title"], "why": gotcha["warning"]}
-        for gotcha in model.bundle["gotchas"]
-        if "applies_when" in gotcha
-        and holds(gotcha["applies_when"], answers, model, decision.recommendation)
-    ]
+def _warnings(state: State, decision: Decision, model: Model) -> list[dict[str, Any]]:
+    gotchas = [gotcha for gotcha in model.bundle["gotchas"] if "applies_when" in gotcha]
+    found = _first_or_all(state, decision, "applies_when", gotchas, first=False)
+    return [{"id": g["id"], "title": g["title"], "why": g["warning"]} for g in found]
 
 
-def _architecture(answers: dict[str, Any], decision: Decision, model: Model) -> str | None:
-    for architecture in model.bundle["architectures"]:
-        condition = architecture.get("fits_when")
-        if condition and holds(condition, answers, model, decision.recommendation):
-            return architecture["id"]
-    return None
+def _architecture(state: State, decision: Decision, model: Model) -> str | None:
+    fitting = [entry for entry in model.bundle["architectures"] if "fits_when" in entry]
+    found = _first_or_all(state, decision, "fits_when", fitting, first=True)
+    return found[0]["id"] if found else None
+
+
+def _first_or_all(state: State, decision: Decision, key: str, entries, first: bool):
+    """Entries whose condition holds (or the first one), memoised on what they read."""
+    book = state.book
+    reads = book.condition_reads.get(key)
+    if reads is None:
+        read = set().union(*(answers_read(entry[key]) for entry in entries))
+        reads = book.condition_reads[key] = tuple(sorted(read))
+    memo_key = (key, decision.recommendation, *(state.answers.get(q) for q in reads))
+    found = book.texts.get(memo_key)
+    if found is None:
+        found = []
+        for entry in entries:
+            if holds(entry[key], state.answers, book.model, decision.recommendation):
+                found.append(entry)
+                if first:
+                    break
+        found = book.texts[memo_key] = tuple(found)
+    return found
 
 
 def _flip(found, answers: dict[str, Any], model: Model) -> dict[str, Any] | None:

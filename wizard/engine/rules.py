@@ -56,6 +56,9 @@ class RuleBook:
         self.decisions: dict[tuple[Any, ...], Any] = {}
         # Number answers worth trying in the flip search, per question (flip.py).
         self.number_candidates: dict[str, list[float]] = {}
+        # Sentences and condition outcomes already worked out (result.py).
+        self.texts: dict[tuple[Any, ...], Any] = {}
+        self.condition_reads: dict[str, tuple[str, ...]] = {}
         # Distinct "what if" values per question and context (flip.py).
         self.candidate_lists: dict[tuple[Any, ...], list[Any]] = {}
 
