@@ -281,11 +281,11 @@ class _SdkCheck:
                 if not isinstance(code, str):
                     continue
                 code_path = (*record.path, *path, "code")
+                # TODO(#6): check boto3 calls in Python snippets (client("lambda-microvms")
+                # .run_microvm(...)) against the models as well; only shell and JSON are read.
                 if language in SHELL_LANGUAGES:
                     for command in find_aws_commands(code):
                         self._command(record, code_path, command)
-                # TODO(#6): check boto3 calls in Python snippets (client("lambda-microvms")
-                # .run_microvm(...)) against the models as well; only shell and JSON are read.
                 elif language == "json":
                     key = _snippet_key(record, path)
                     found.add(key)

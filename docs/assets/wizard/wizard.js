@@ -12,6 +12,8 @@ import {
   formatQuery, parseQuery, questionModel, sameAnswers,
 } from "./address.js";
 import { EngineClient } from "./engine.js";
+// Embed mode (issue #5): a no-op outside the embed page; see embedding.js.
+import { embedding } from "./embedding.js";
 import { el, failureView, resultView } from "./render.js";
 
 const BASE = new URL(".", import.meta.url);
@@ -57,6 +59,7 @@ function mount(root) {
   // 1. Read what the build wrote into the page.
   const config = JSON.parse(root.dataset.wizardConfig);
   const model = questionModel(config);
+  const embed = embedding(root, model); // issue #5: answers(), keep()
   const labels = labelIndex(config);
   const view = findView(root);
   const pathname = location.pathname;
@@ -123,7 +126,7 @@ function mount(root) {
   // --- answers in: from the address, the form, or a result link ---
 
   function adopt(search) {
-    const parsed = parseQuery(search, model);
+    const parsed = parseQuery(embed.answers(search), model);
     state.answers = parsed.answers;
     state.addressNotes = parsed.notices;
     state.problemNotes = [];
@@ -205,7 +208,7 @@ function mount(root) {
     const query = Object.keys(state.answers).length
       ? formatQuery(state.answers, model, link)
       : "";
-    const url = `${pathname}${query}${location.hash}`;
+    const url = `${pathname}${embed.keep(query)}${location.hash}`;
     if (how === "push") history.pushState(null, "", url);
     else history.replaceState(history.state, "", url);
   }

@@ -23,6 +23,7 @@ def generate(bundle: dict[str, Any]) -> list[Page]:
     """Render the gallery page."""
     catalog = Catalog(bundle)
     labels = {outcome["id"]: outcome["label"] for outcome in bundle["outcomes"]}
+    titles = {entry["id"]: entry["title"] for entry in bundle["architectures"]}
     cases = []
     with rendering(PATH):
         for scenario in bundle["scenarios"]:
@@ -32,6 +33,7 @@ def generate(bundle: dict[str, Any]) -> list[Page]:
                     "scenario": scenario,
                     "result": result,
                     "label": labels[result["recommendation"]],
+                    "architecture_title": titles.get(result["architecture"] or "", ""),
                     "answers": _answer_rows(scenario["answers"], catalog),
                     "link": "wizard/index.md"
                     + to_query(result["answers"], result["data_version"]),

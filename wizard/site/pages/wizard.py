@@ -36,6 +36,7 @@ GLUE_FILES = (
     "failures.js",
     "worker.js",
     "fallback.js",
+    "embedding.js",  # issue #5: embed mode, imported by wizard.js
 )
 
 # Where the result links, relative to the site root (pages as use_directory_urls writes them).
