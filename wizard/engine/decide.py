@@ -17,7 +17,6 @@ from wizard.engine.rules import RuleBook
 # Aggregate: (ruled out, ruled out as the agent, ruled out as the sandbox, scores, both score)
 Aggregate = tuple[int, int, int, tuple[int, ...], int]
 Effect = tuple[tuple[tuple[int, int, int], ...], tuple[tuple[str, ...], ...]]
-_OPEN = (0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -72,14 +71,8 @@ class State:
         self._hits: list[Any] | None = None
         self._rest: dict[str, Aggregate] = {}
 
-        # How many constraints rule each option out, per side (bit position = option index
-        # within each side's block), and each option's score: what "leave these rules out"
-        # subtracts from.
+        # Each option's score, which "leave these preferences out" subtracts from.
         width = len(book.model.options)
-        self._counts = [0] * (3 * width)
-        for mask in masks:
-            if mask != _OPEN:
-                _count(self._counts, mask, width, 1)
         self._scores = [0] * width
         self._both = 0
         for index, targets in enumerate(favours):
@@ -121,30 +114,18 @@ class State:
     def _without(self, question: str) -> Aggregate:
         """The aggregate with the rules that read `question` left out."""
         book = self.book
-        width = len(book.model.options)
-        constraint_ids, preference_ids = book.depends[question]
-        counts = list(self._counts)
-        for index in constraint_ids:
-            _count(counts, self.masks[index], width, -1)
-        masks = [0, 0, 0]
-        for position, count in enumerate(counts):
-            if count:
-                masks[position // width] |= 1 << (position % width)
+        masks = self.masks
+        blocked_any = blocked_agent = blocked_sandbox = 0
+        for index in book.independent[question]:
+            any_mask, agent_mask, sandbox_mask = masks[index]
+            blocked_any |= any_mask
+            blocked_agent |= agent_mask
+            blocked_sandbox |= sandbox_mask
         scores = list(self._scores)
         both = self._both
-        for index in preference_ids:
+        for index in book.depends[question][1]:
             both -= _add(scores, self.favours[index], -book.weights[index], book.option_index)
-        return masks[0], masks[1], masks[2], tuple(scores), both
-
-
-def _count(counts: list[int], mask: tuple[int, int, int], width: int, step: int) -> None:
-    for side, bits in enumerate(mask):
-        option = 0
-        while bits:
-            if bits & 1:
-                counts[side * width + option] += step
-            bits >>= 1
-            option += 1
+        return blocked_any, blocked_agent, blocked_sandbox, tuple(scores), both
 
 
 def _aggregate(book: RuleBook, masks, favours, skip) -> Aggregate:

@@ -62,6 +62,11 @@ class RuleBook:
         # Distinct "what if" values per question and context (flip.py).
         self.candidate_lists: dict[tuple[Any, ...], list[Any]] = {}
 
+        # Per question, the constraints that do not read it: what a "what if" leaves alone.
+        self.independent = {
+            question: [i for i in range(len(self.constraints)) if i not in constraint_ids]
+            for question, (constraint_ids, _) in self.depends.items()
+        }
         # Other answers each question's rules read (a per-item list, a covered answer).
         self.context: dict[str, tuple[str, ...]] = {}
         for question, (constraint_ids, preference_ids) in self.depends.items():
