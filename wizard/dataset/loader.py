@@ -27,6 +27,8 @@ LIST_FILES = {
     "outcomes.yaml": "outcomes",
     "gotchas.yaml": "gotchas",
     "architectures.yaml": "architectures",
+    "tips.yaml": "tips",
+    "open_questions.yaml": "open_questions",
 }
 
 # Files the bundle keeps whole, under a key of their own.

@@ -13,8 +13,11 @@ write files; files that are not pages belong in a post-build step (wizard/site/s
 from wizard.site.pages import (
     api_fields,
     architectures,
+    article,
     changes,
     compare,
+    embed,
+    embedding,
     gotchas,
     home,
     limits,
@@ -34,7 +37,10 @@ GENERATORS = [
     architectures,
     sources,
     changes,
+    article,
     wizard,
     scenarios,
     api_fields,
+    embed,  # issue #5: the wizard in a frame (not in the nav)
+    embedding,  # issue #5: the embed contract
 ]
