@@ -1,16 +1,19 @@
-// Material wraps the copy button of every code block in an unnamed <nav>. Several navigation
-// landmarks with the same (empty) name fail axe-core's landmark-unique rule, so give each one
-// a name of its own.
-// TODO(#2): drop this once Material names (or stops using) the code-block <nav>.
+// Material wraps the copy button of every code block in an unnamed <nav>.
+// Several navigation landmarks with the same (empty) name fail axe-core's
+// landmark-unique rule, so give each one a name of its own.
+// TODO(#2): drop this once Material names (or stops using) that <nav>.
 (function () {
   function name(root) {
-    root.querySelectorAll(".md-code__nav:not([aria-label])").forEach(function (nav) {
-      var block = nav.parentElement && nav.parentElement.id;
-      var number = block ? Number(block.replace(/\D+/g, "")) + 1 : "";
-      nav.setAttribute("aria-label", ("Code block " + number + " actions").replace("  ", " "));
+    var navs = root.querySelectorAll(".md-code__nav:not([aria-label])");
+    navs.forEach(function (nav) {
+      var block = (nav.parentElement && nav.parentElement.id) || "";
+      var number = Number(block.replace(/\D+/g, "")) + 1;
+      var label = block ? "Code block " + number + " actions" : "Code actions";
+      nav.setAttribute("aria-label", label);
     });
   }
-  // Material adds the buttons after the page loads and again after instant navigation.
+  // Material adds the buttons after the page loads, and again after each
+  // instant navigation.
   new MutationObserver(function () {
     name(document);
   }).observe(document.documentElement, { childList: true, subtree: true });

@@ -1,13 +1,17 @@
 // Mermaid without a CDN, and only on pages that draw a diagram.
 //
-// Material renders diagrams with a global `mermaid` when one exists (otherwise it fetches
-// Mermaid from unpkg.com). Defining the real library on every page would make each page parse
-// 3.5 MB of script. This stand-in takes Material's two calls, initialize() and render(), and
-// loads the copy the site serves (assets/vendor/mermaid/, put there by the guide plugin's
-// post-build step) the first time a diagram is rendered. It keeps working across Material's
-// instant navigation, because it lives as long as the page's JavaScript does.
+// Material renders diagrams with a global `mermaid` when one exists (else it
+// fetches Mermaid from unpkg.com). Defining the real library on every page
+// would make each page parse 3.5 MB of script. This stand-in takes Material's
+// two calls, initialize() and render(), and loads the copy the site serves
+// (assets/vendor/mermaid/, put there by the guide plugin's post-build step)
+// the first time a diagram is rendered. It survives Material's instant
+// navigation, because it lives as long as the page's JavaScript does.
 (function () {
-  var script = new URL("../assets/vendor/mermaid/mermaid.min.js", document.currentScript.src);
+  var script = new URL(
+    "../assets/vendor/mermaid/mermaid.min.js",
+    document.currentScript.src
+  );
   var config = {};
   var loading = null;
 
@@ -18,7 +22,7 @@
         var tag = document.createElement("script");
         tag.src = script.href;
         tag.onload = function () {
-          // The library replaces this stand-in with itself on `window.mermaid`.
+          // The library replaces this stand-in on `window.mermaid`.
           window.mermaid.initialize(config);
           resolve(window.mermaid);
         };

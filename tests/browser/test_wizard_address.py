@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
-from wizard_support import canonical, questions, wait_ready
+from wizard_support import canonical, questions, serve, wait_ready
 
 from wizard.dataset import load_bundle
 from wizard.engine import evaluate
 from wizard.engine.query import to_query
+from wizard.engine.record import render_markdown
 
 pytestmark = pytest.mark.browser
 
@@ -127,18 +131,28 @@ def test_back_and_forward_step_through_edits(wizard):
     assert form_state(page) == three
 
 
-def test_a_heading_anchor_keeps_the_answers(wizard):
-    page = wizard("?code_author=both")
-    wait_ready(page, {"code_author": "both"})
+def test_a_heading_anchor_keeps_the_answers(browser, built_site):
+    # Served where the sitemap names this address, so Material's instant navigation handles
+    # the click, as it does on the published site.
+    with serve(built_site.root) as origin:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{origin}{built_site.prefix}wizard/?code_author=both")
+        wait_ready(page, {"code_author": "both"})
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.__sameDocument = true")
 
-    page.hover("#questions")
-    page.click("#questions a.headerlink")
+        page.hover("#questions")
+        page.click("#questions a.headerlink")
 
-    page.wait_for_function("() => location.hash === '#questions'")
-    assert "code_author=both" in page.url
-    assert form_state(page) == {"code_author": "both"}
-    page.reload()
-    assert wait_ready(page, {"code_author": "both"})
+        page.wait_for_function("() => location.hash === '#questions'")
+        assert "code_author=both" in page.url
+        assert page.evaluate("window.__sameDocument") is True
+        assert form_state(page) == {"code_author": "both"}
+        page.reload()
+        assert wait_ready(page, {"code_author": "both"})
+        assert form_state(page) == {"code_author": "both"}
+        context.close()
 
 
 HOSTILE = (
@@ -217,3 +231,20 @@ def test_the_form_submits_without_javascript(browser, site_server):
     wait_ready(live, {"code_author": "users", "os_features": ["docker", "pty"]})
     assert live.locator(".wizard-notices").is_hidden()
     context.close()
+
+
+def test_downloads_give_the_record_and_the_result(wizard, bundle):
+    page = wizard("?code_author=users&os_features=docker")
+    answers = {"code_author": "users", "os_features": ["docker"]}
+    wait_ready(page, answers)
+    expected = evaluate(answers, bundle)
+
+    with page.expect_download() as record:
+        page.click("[data-wizard-action='record']")
+    markdown = Path(record.value.path()).read_text(encoding="utf-8")
+    assert markdown == render_markdown(expected, bundle)
+    assert record.value.suggested_filename == f"decision-record-{expected['recommendation']}.md"
+
+    with page.expect_download() as result:
+        page.click("[data-wizard-action='json']")
+    assert json.loads(Path(result.value.path()).read_text(encoding="utf-8")) == expected

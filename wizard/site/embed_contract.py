@@ -100,8 +100,8 @@ SETTINGS = (
         "accent",
         "a hex colour: `#0b7285`, `#0b7`, or the same without `#`",
         "the guide's indigo",
-        "Buttons, focus rings and checked boxes. Links use it too, darkened or lightened "
-        "until it reads against the background (WCAG AA, 4.5:1).",
+        "Buttons, links, focus rings and checked boxes. Where text in it would not read "
+        "against the background (WCAG AA, 4.5:1), it is darkened or lightened until it does.",
     ),
     Setting(
         "data-lang",
@@ -141,9 +141,7 @@ SETTINGS = (
 )
 
 # Address parameters the frame reads as settings; no question may take one of these ids.
-PARAMETERS = tuple(
-    setting.parameter for setting in SETTINGS if setting.parameter.isidentifier()
-)
+PARAMETERS = tuple(setting.parameter for setting in SETTINGS if setting.parameter.isidentifier())
 
 # The sandbox tokens an iframe needs, each with the reason (hosts that sandbox their iframes).
 SANDBOX_TOKENS = (
@@ -267,7 +265,7 @@ def event_schema(site_url: str) -> dict[str, Any]:
             },
             "result": {
                 "type": "object",
-                "description": "The engine's whole result (README, \"The result contract\"): "
+                "description": 'The engine\'s whole result (README, "The result contract"): '
                 "reasons with their facts and sources, what is ruled out, warnings, the flip "
                 "and the assumptions. Keys may be added, never renamed.",
                 "required": [

@@ -69,6 +69,8 @@
     }
   }
 
+  // TODO(#5): follow changes to the element's data-* attributes after it
+  // is mounted; today a host replaces the element to change its settings.
   /**
    * Turn one element into the wizard; returns its iframe.
    * @param {HTMLElement} element carries the data-* settings

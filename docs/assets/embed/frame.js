@@ -167,26 +167,32 @@
     if (settings.theme === "auto") dark.addEventListener("change", apply);
   }
 
-  // Material's palette variables, from one colour: text on it in black or
-  // white (whichever reads better: at least 4.58:1 for any colour), and
-  // links in the accent moved towards black or white until they read.
+  // Material's palette variables, from one colour. Text in the accent
+  // (links, outlined buttons) must read on the background: the colour moves
+  // towards black or white until it does. Text on it is black or white,
+  // whichever reads better (at least 4.58:1 for any colour).
   function applyAccent(hex) {
     const accent = rgbOf(hex);
     const background = rgbOf(getComputedStyle(document.body).backgroundColor)
       || [255, 255, 255];
-    const onAccent = contrast(accent, [0, 0, 0]) > contrast(accent,
-      [255, 255, 255]) ? "#000000" : "#ffffff";
+    const text = readable(accent, background);
     const style = document.body.style;
     const set = (name, value) => style.setProperty(name, value);
-    set("--md-primary-fg-color", hex);
-    set("--md-primary-fg-color--light", hex);
-    set("--md-primary-fg-color--dark", hex);
-    set("--md-primary-bg-color", onAccent);
-    set("--md-primary-bg-color--light", onAccent);
+    set("--md-primary-fg-color", css(text));
+    set("--md-primary-fg-color--light", css(text));
+    set("--md-primary-fg-color--dark", css(text));
+    set("--md-primary-bg-color", onColour(text));
+    set("--md-primary-bg-color--light", onColour(text));
     set("--md-accent-fg-color", hex);
     set("--md-accent-fg-color--transparent", `${hex}1a`);
-    set("--md-accent-bg-color", onAccent);
-    set("--md-typeset-a-color", css(readable(accent, background)));
+    set("--md-accent-bg-color", onColour(accent));
+    set("--md-typeset-a-color", css(text));
+  }
+
+  function onColour(rgb) {
+    return contrast(rgb, [0, 0, 0]) > contrast(rgb, [255, 255, 255])
+      ? "#000000"
+      : "#ffffff";
   }
 
   function readable(color, background) {

@@ -85,8 +85,9 @@ function readAnswer(question, values, answers, notices) {
     const known = unique(items.filter((item) => question.allowed.has(item)));
     const unknown = unique(items.filter((item) => !question.allowed.has(item)));
     if (unknown.length) {
+      const why = question.kind === "regions" ? "a known Region" : "offered";
       notices.push(`Ignored in ${id}: ${unknown.map(quote).join(", ")} `
-        + `(not ${question.kind === "regions" ? "a known Region" : "offered"}).`);
+        + `(not ${why}).`);
     }
     if (known.length) answers[id] = known;
     return;

@@ -39,6 +39,10 @@ export function embedding(root, model) {
   if (!frame || !footer) return UNCHANGED;
   const { settings } = frame;
   const names = new Set(frame.names);
+  // TODO(#5): each edit is an entry in the host page's session history too
+  // (a frame's pushState joins it), so the host's Back button steps back
+  // through the answers first; replacing entries in a frame may suit hosts
+  // better, but needs a third hook in wizard.js.
   const hooks = {
     answers: (search) => withoutSettings(search, names),
     keep: (query) => withSettings(query, frame.query),
@@ -67,6 +71,8 @@ export function embedding(root, model) {
   document.addEventListener("click", leaveInNewTab, true);
 
   // 4. Every result: tidy its links, hold the locks, tell the host.
+  // TODO(#5): tell the host when the engine cannot run in the frame (a
+  // "failed" message, a minor version); today the host only sees no result.
   const post = poster(settings.origin);
   let sent = "";
   root.addEventListener("wizard:result", (event) => {
@@ -208,6 +214,8 @@ function leaveInNewTab(event) {
 
 // A "try these answers" link that would change what the host set is
 // disabled; the others keep the settings. Links to hidden questions go.
+// TODO(#5): ask the engine for the smallest flip that keeps the host's
+// answers; today a flip that needs one of them is shown but not offered.
 function tidyLinks(root, fixed, hidden, presets, hooks, model) {
   for (const link of root.querySelectorAll("a[data-wizard-answers]")) {
     const url = new URL(link.href);

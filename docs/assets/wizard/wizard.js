@@ -11,13 +11,18 @@
 import {
   formatQuery, parseQuery, questionModel, sameAnswers,
 } from "./address.js";
-import { EngineClient } from "./engine.js";
+import { EngineClient, readSettings } from "./engine.js";
 // Embed mode (issue #5): a no-op outside the embed page; see embedding.js.
 import { embedding } from "./embedding.js";
 import { el, failureView, resultView } from "./render.js";
 
 const BASE = new URL(".", import.meta.url);
+// The page adds "?v=<hash of the glue>" to this script; the worker and the
+// settings get the same key, so a new build is never run with an old one.
+// TODO(#4): the modules imported below carry no key (static imports cannot
+// take one); an import map written by the build would close that gap.
 const CACHE_KEY = new URL(import.meta.url).search;
+const SETTINGS_URL = new URL(`runtime.json${CACHE_KEY}`, BASE);
 
 const STAGES = {
   start: "starting",
@@ -29,18 +34,30 @@ const STAGES = {
 };
 
 let active = null;
+// Fetched as the module starts, in parallel with the rest of the page; read
+// again on the next mount if it failed.
+let settings = null;
+
+function runtimeSettings() {
+  if (settings === null) {
+    settings = readSettings(SETTINGS_URL).catch((error) => {
+      settings = null;
+      throw error;
+    });
+  }
+  return settings;
+}
 
 watchPages();
 
-// Material emits document$ on the first load and after every instant
-// navigation; without Material, the first load is the only one.
+// Mount at once: a module runs when the page is parsed, before
+// DOMContentLoaded, so the form is live as early as it can be. Material
+// emits document$ after every instant navigation (and once at load, which
+// changes nothing: the same element is mounted already).
 function watchPages() {
+  sync();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(() => sync());
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", () => sync(), { once: true });
-  } else {
-    sync();
   }
 }
 
@@ -62,6 +79,7 @@ function mount(root) {
   const embed = embedding(root, model); // issue #5: answers(), keep()
   const labels = labelIndex(config);
   const view = findView(root);
+  const inputs = inputsByQuestion(view.form, model);
   const pathname = location.pathname;
   const state = {
     answers: {},
@@ -80,7 +98,7 @@ function mount(root) {
   };
 
   // 2. Start the engine at once: everything below overlaps its download.
-  const engine = new EngineClient(BASE, CACHE_KEY, {
+  const engine = new EngineClient(BASE, CACHE_KEY, runtimeSettings, {
     stage: (stage) => showStatus(`Loading the engine: ${STAGES[stage]}…`),
     ready: (timings) => {
       performance.mark("wizard:engine-ready", { detail: timings });
@@ -133,7 +151,7 @@ function mount(root) {
     state.link = parsed.link;
     state.linkNotes = [];
     state.burst = null;
-    writeForm(view.form, model, parsed.answers);
+    writeForm(inputs, model, parsed.answers);
     showNotices();
     ask(parsed.answers);
   }
@@ -164,7 +182,7 @@ function mount(root) {
 
   // An edit becomes a history entry; typing in one field is one entry.
   function edit(typing, event) {
-    const answers = readForm(view.form, model);
+    const answers = readForm(inputs, model);
     const name = event && event.target ? event.target.name : null;
     if (sameAnswers(answers, state.answers, model)) return;
     const replace = typing && state.burst === name;
@@ -174,9 +192,10 @@ function mount(root) {
     state.problemNotes = [];
     state.link = {};
     state.linkNotes = [];
+    // The worker starts first; the address and notices follow while it works.
+    ask(answers, event);
     writeAddress(replace ? "replace" : "push");
     showNotices();
-    ask(answers, event);
   }
 
   function onPopState() {
@@ -209,6 +228,8 @@ function mount(root) {
       ? formatQuery(state.answers, model, link)
       : "";
     const url = `${pathname}${embed.keep(query)}${location.hash}`;
+    const here = `${location.pathname}${location.search}${location.hash}`;
+    if (url === here) return;
     if (how === "push") history.pushState(null, "", url);
     else history.replaceState(history.state, "", url);
   }
@@ -247,7 +268,7 @@ function mount(root) {
     const answers = { ...state.answers };
     for (const problem of problems) {
       delete answers[problem.answer];
-      markInvalid(view.form, problem.answer, problem.message);
+      markInvalid(inputs, problem.answer, problem.message);
     }
     state.problemNotes = problems.map((problem) =>
       `Ignored ${problem.message}. Allowed: ${problem.allowed}.`);
@@ -391,59 +412,63 @@ function mount(root) {
 
 // --- the form ---
 
-function readForm(form, model) {
+// The form's inputs, grouped by question once per mount: reading the form
+// on every change then costs no DOM query.
+function inputsByQuestion(form, model) {
+  const groups = new Map(model.order.map((id) => [id, []]));
+  for (const input of form.querySelectorAll("input")) {
+    if (groups.has(input.name)) groups.get(input.name).push(input);
+  }
+  return groups;
+}
+
+function readForm(inputs, model) {
   const answers = {};
-  for (const id of model.order) {
-    const question = model.questions.get(id);
-    const inputs = [...form.querySelectorAll("input")]
-      .filter((input) => input.name === id);
-    if (question.kind === "many" || question.kind === "regions") {
-      const checked = inputs.filter((input) => input.checked)
+  for (const [id, group] of inputs) {
+    const kind = model.questions.get(id).kind;
+    if (kind === "many" || kind === "regions") {
+      const checked = group.filter((input) => input.checked)
         .map((input) => input.value);
       if (checked.length) answers[id] = checked;
-    } else if (question.kind === "number") {
-      const text = inputs.length ? inputs[0].value.trim() : "";
+    } else if (kind === "number") {
+      const text = group.length ? group[0].value.trim() : "";
       const number = Number(text);
       if (text !== "" && Number.isFinite(number)) answers[id] = number;
-      if (inputs.length) inputs[0].removeAttribute("aria-invalid");
+      if (group.length) group[0].removeAttribute("aria-invalid");
     } else {
-      const checked = inputs.find((input) => input.checked);
-      if (checked && checked.value === "yes" && question.kind === "yes_no") {
-        answers[id] = true;
-      } else if (checked && checked.value === "no"
-          && question.kind === "yes_no") {
-        answers[id] = false;
-      } else if (checked && checked.value !== "") {
-        answers[id] = checked.value;
+      const checked = group.find((input) => input.checked);
+      const value = checked ? checked.value : "";
+      if (kind === "yes_no" && (value === "yes" || value === "no")) {
+        answers[id] = value === "yes";
+      } else if (kind !== "yes_no" && value !== "") {
+        answers[id] = value;
       }
     }
   }
   return answers;
 }
 
-function writeForm(form, model, answers) {
-  for (const input of form.querySelectorAll("input")) {
-    const question = model.questions.get(input.name);
-    if (!question) continue;
-    const value = Object.hasOwn(answers, input.name)
-      ? answers[input.name]
-      : undefined;
-    if (question.kind === "number") {
-      input.value = value === undefined ? "" : String(value);
-      input.removeAttribute("aria-invalid");
-    } else if (question.kind === "many" || question.kind === "regions") {
-      input.checked = Array.isArray(value) && value.includes(input.value);
-    } else {
-      const wanted = value === true ? "yes" : value === false ? "no"
-        : value === undefined ? "" : value;
-      input.checked = input.value === wanted;
+function writeForm(inputs, model, answers) {
+  for (const [id, group] of inputs) {
+    const kind = model.questions.get(id).kind;
+    const value = Object.hasOwn(answers, id) ? answers[id] : undefined;
+    for (const input of group) {
+      if (kind === "number") {
+        input.value = value === undefined ? "" : String(value);
+        input.removeAttribute("aria-invalid");
+      } else if (kind === "many" || kind === "regions") {
+        input.checked = Array.isArray(value) && value.includes(input.value);
+      } else {
+        const wanted = value === true ? "yes" : value === false ? "no"
+          : value === undefined ? "" : value;
+        input.checked = input.value === wanted;
+      }
     }
   }
 }
 
-function markInvalid(form, name, message) {
-  const input = [...form.querySelectorAll("input")]
-    .find((candidate) => candidate.name === name);
+function markInvalid(inputs, name, message) {
+  const input = (inputs.get(name) || [])[0];
   if (input && input.type === "number") {
     input.setAttribute("aria-invalid", "true");
     input.title = message;

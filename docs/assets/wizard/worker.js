@@ -11,7 +11,8 @@
 // Messages out:
 //   {type: "stage", stage}             boot progress, for the status line
 //   {type: "ready", timings}           the engine answers from now on
-//   {type: "result", id, json}         evaluate_json's text, unparsed
+//   {type: "result", id, json, ms}     evaluate_json's text, unparsed, and
+//                                      the milliseconds the engine took
 //   {type: "record", id, markdown}     the MADR decision record
 //   {type: "failed", failure}          {stage, name, message}: boot failed
 //   {type: "error", id, message}       one request failed; boot still good
@@ -24,9 +25,11 @@ self.addEventListener("message", (event) => {
   if (message.type === "boot") {
     boot(message.runtime).catch(fail);
   } else if (message.type === "evaluate") {
-    answer(message.id, "result", () => ({
-      json: engine.evaluate(JSON.stringify(message.answers)),
-    }));
+    answer(message.id, "result", () => {
+      const started = performance.now();
+      const json = engine.evaluate(JSON.stringify(message.answers));
+      return { json, ms: performance.now() - started };
+    });
   } else if (message.type === "record") {
     answer(message.id, "record", () => ({
       markdown: engine.record(JSON.stringify(message.result)),
@@ -46,7 +49,7 @@ async function boot(runtime) {
   //    arrive while the runtime compiles.
   enter("runtime");
   const wheel = fetchBytes(runtime.wheel, "engine wheel");
-  const data = fetchText(runtime.data, "data file");
+  const data = fetchBundle(runtime.data);
   wheel.catch(() => {});
   data.catch(() => {});
   const { loadPyodide } = await import(runtime.pyodide + "pyodide.mjs");
@@ -101,23 +104,20 @@ function wasmFailure() {
 }
 
 // The Python side of the bridge: text in, text out, nothing else crosses.
-function bindEngine(pyodide, publishedJson) {
+// The bundle crosses once, as JSON text; evaluate_json keeps it parsed.
+function bindEngine(pyodide, bundleJson) {
   const scope = pyodide.globals.get("dict")();
-  scope.set("PUBLISHED_JSON", publishedJson);
+  scope.set("BUNDLE_JSON", bundleJson);
   pyodide.runPython(
     [
       "import json",
-      "def bundle_of(published):",
-      "    # api/v1/data.json wraps the bundle in the published document.",
-      "    return published.get('bundle', published)",
       "from wizard.engine import evaluate_json",
       "from wizard.engine.record import render_markdown",
-      "BUNDLE = bundle_of(json.loads(PUBLISHED_JSON))",
-      "BUNDLE_JSON = json.dumps(BUNDLE)",
       "def evaluate(answers_json):",
       "    return evaluate_json(answers_json, BUNDLE_JSON)",
       "def record(result_json):",
-      "    return render_markdown(json.loads(result_json), BUNDLE)",
+      "    bundle = json.loads(BUNDLE_JSON)",
+      "    return render_markdown(json.loads(result_json), bundle)",
     ].join("\n"),
     { globals: scope },
   );
@@ -155,8 +155,11 @@ async function fetchBytes(url, what) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function fetchText(url, what) {
-  return (await fetchChecked(url, what)).text();
+// api/v1/data.json wraps the bundle in the published document (schema and
+// data versions around it); the engine takes the bundle alone.
+async function fetchBundle(url) {
+  const published = await (await fetchChecked(url, "data file")).json();
+  return JSON.stringify(published.bundle || published);
 }
 
 async function fetchChecked(url, what) {

@@ -40,7 +40,9 @@ def generate(bundle: dict[str, Any]) -> list[Page]:
         refuse_reserved_ids(catalog)
         config = wizard_page.page_config(catalog)
         # The wizard page's own view of each question: the two forms cannot drift apart.
-        questions = [wizard_page._question_view(question, catalog) for question in catalog.questions]
+        questions = [
+            wizard_page._question_view(question, catalog) for question in catalog.questions
+        ]
     return [
         render_page(
             catalog,

@@ -52,15 +52,16 @@ def generate(bundle: dict[str, Any]) -> list[Page]:
 
 
 def message_fields(schema: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
-    """Return each message's fields with their type and description, from the schema itself."""
+    """Return each message's fields with their type and description, from the schema itself.
+
+    Every field of a message is required (the schema says so); the page says it once.
+    """
     fields = {}
     for kind, definition in schema["$defs"].items():
-        required = set(definition.get("required", []))
         fields[kind] = [
             {
                 "name": name,
                 "type": _type_of(spec),
-                "required": "yes" if name in required else "no",
                 "description": spec.get("description", ""),
             }
             for name, spec in definition["properties"].items()
@@ -72,7 +73,7 @@ def _type_of(spec: dict[str, Any]) -> str:
     if "const" in spec:
         return f'"{spec["const"]}"'
     if "enum" in spec:
-        return " | ".join(f'"{value}"' for value in spec["enum"])
+        return ", ".join(f'"{value}"' for value in spec["enum"])
     kind = spec.get("type", "any")
     return " or ".join(kind) if isinstance(kind, list) else kind
 
@@ -89,4 +90,4 @@ def _question_row(question: Entry) -> dict[str, str]:
     else:
         listed = ", ".join(f"`{option['value']}`" for option in question.get("options", []))
         values = listed + (" (comma-separated)" if kind == "many" else "")
-    return {"id": question["id"], "label": question["label"], "values": values}
+    return {"id": question["id"], "label": question["label"], "accepts": values}

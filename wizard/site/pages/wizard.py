@@ -25,19 +25,9 @@ from wizard.site.render import render_page
 PATH = "wizard/index.md"
 TITLE = "Wizard"
 
-# The glue's files, relative to docs/. The page loads wizard.js, which imports the rest; their
-# hash goes into the script address so a new build is never served with an old module.
+# The glue's folder, relative to docs/. The page loads wizard.js, which imports the rest; the
+# hash of every file there goes into the script address, so a new build never runs old modules.
 GLUE_DIR = "assets/wizard"
-GLUE_FILES = (
-    "wizard.js",
-    "address.js",
-    "engine.js",
-    "render.js",
-    "failures.js",
-    "worker.js",
-    "fallback.js",
-    "embedding.js",  # issue #5: embed mode, imported by wizard.js
-)
 
 # Where the result links, relative to the site root (pages as use_directory_urls writes them).
 LINKS = {
@@ -113,9 +103,9 @@ def page_config(catalog: Catalog) -> dict[str, Any]:
 def glue_hash(docs_dir: Path = DATA_DIR.parent / "docs") -> str:
     """Return a short hash of the glue's files: the cache key in the script address."""
     digest = hashlib.sha256()
-    for name in GLUE_FILES:
-        path = docs_dir / GLUE_DIR / name
-        digest.update(path.read_bytes() if path.is_file() else name.encode())
+    for path in sorted((docs_dir / GLUE_DIR).glob("*.js")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 

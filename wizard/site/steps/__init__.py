@@ -10,9 +10,9 @@ the site (Mermaid here; the Pyodide runtime, the engine wheel or JSON data elsew
 StepError with a message that says what is missing and how to get it.
 """
 
-from wizard.site.steps import api_schema, browser_engine, vendor
+from wizard.site.steps import api_schema, browser_engine, embed_schema, vendor
 from wizard.site.steps.context import StepContext, StepError
 
-POST_BUILD_STEPS = [vendor, browser_engine, api_schema]
+POST_BUILD_STEPS = [vendor, browser_engine, api_schema, embed_schema]
 
 __all__ = ["POST_BUILD_STEPS", "StepContext", "StepError"]
