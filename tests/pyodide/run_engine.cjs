@@ -15,7 +15,7 @@ async function main([wheelPath, bundlePath, setsPath, outPath]) {
 
   // 2. Install the wheel as the page does: unpack it into site-packages.
   const sitePackages = pyodide.runPython(
-    "import sysconfig; sysconfig.get_paths()['purelib']",
+    "import site; site.getsitepackages()[0]",
   );
   const wheel = new Uint8Array(fs.readFileSync(wheelPath));
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });

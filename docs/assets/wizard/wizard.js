@@ -307,8 +307,10 @@ function mount(root) {
 
   // --- drawing ---
 
+  // Progress while the engine loads; a result or a failure already shown
+  // (the timeout's "still loading" included) stays until a result replaces it.
   function showStatus(text) {
-    if (view.result.dataset.state === "ready") return;
+    if (["ready", "failed"].includes(view.result.dataset.state)) return;
     view.result.dataset.state = "loading";
     view.result.replaceChildren(el("p", { class: "wizard-status" }, text));
   }

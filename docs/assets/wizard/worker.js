@@ -66,8 +66,9 @@ async function boot(runtime) {
   // 3. Install the engine: a pure-Python wheel is a zip file; unpacking it
   //    into site-packages is all an install needs (no micropip).
   enter("engine");
+  // `site` is loaded already; sysconfig would cost an import (~25-100 ms).
   const sitePackages = pyodide.runPython(
-    "import sysconfig; sysconfig.get_paths()['purelib']",
+    "import site; site.getsitepackages()[0]",
   );
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
   mark("engine");

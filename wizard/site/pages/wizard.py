@@ -26,7 +26,8 @@ PATH = "wizard/index.md"
 TITLE = "Wizard"
 
 # The glue's folder, relative to docs/. The page loads wizard.js, which imports the rest; the
-# hash of every file there goes into the script address, so a new build never runs old modules.
+# hash of every file there goes into the addresses of wizard.js, the worker and runtime.json,
+# so a browser never mixes a cached copy of those with a new build.
 GLUE_DIR = "assets/wizard"
 
 # Where the result links, relative to the site root (pages as use_directory_urls writes them).
