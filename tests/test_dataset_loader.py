@@ -15,6 +15,7 @@ BUNDLE_KEYS = [
     "gotchas",
     "groups",
     "meta",
+    "open_questions",
     "outcomes",
     "questions",
     "regions",
@@ -22,6 +23,7 @@ BUNDLE_KEYS = [
     "scenarios",
     "services",
     "sources",
+    "tips",
 ]
 
 

@@ -179,8 +179,8 @@ def test_the_contract_page_shows_its_live_demo(browser, built_site):
         nav.get_by_role("link", name="Embedding the wizard").first.click()
         page.wait_for_url(f"{guide}embedding/")
         page.wait_for_function(
-            "() => (document.getElementById('embed-demo-log') || {}).textContent"
-            ".includes('agent-compute-guide:result')",
+            "() => (document.getElementById('embed-demo-log') || {textContent: ''})"
+            ".textContent.includes('agent-compute-guide:result')",
             timeout=READY_MS,
         )
         assert page.evaluate("window.__sameDocument") is True

@@ -7,7 +7,7 @@
 
 The document wraps the bundle with its versions:
 
-    {"schema_version": "1.0.0", "data_version": "2026.12.03",
+    {"schema_version": "1.1.0", "data_version": "2026.12.03",
      "generated_from": {...}, "bundle": {...}}
 
 `schema_version` follows semver for the document's shape: a major version for a removal or a
@@ -29,11 +29,11 @@ from wizard import __version__
 from wizard.dataset.loader import DATA_DIR, LIST_FILES, WHOLE_FILES
 from wizard.dataset.schemas import load_schemas
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 # sha256 of the schema's shape (its descriptions left out). Update it, and SCHEMA_VERSION,
 # when test_dataset_publish says the shape changed.
-SCHEMA_FINGERPRINT = "sha256:8f3e10e9a6a9881977ba732448170087d9ed971b8627e433e72433f2f279087d"
+SCHEMA_FINGERPRINT = "sha256:8726820c607afa261d629e23590476dd8c45d43b683f0647afbaa1a16350b816"
 
 API_PATH = "api/v1/data.json"
 SCHEMA_PATH = "api/v1/data.schema.json"
