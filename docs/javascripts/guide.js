@@ -19,3 +19,17 @@
   }).observe(document.documentElement, { childList: true, subtree: true });
   name(document);
 })();
+
+// Material's search dialog (role="dialog") has no accessible name, which
+// fails axe-core's aria-dialog-name rule. Name it after the search field.
+// TODO(#2): drop this once Material names the dialog itself.
+(function () {
+  var dialog = document.querySelector('.md-search[role="dialog"]');
+  if (dialog && !dialog.hasAttribute("aria-label")) {
+    var input = dialog.querySelector(".md-search__input");
+    dialog.setAttribute(
+      "aria-label",
+      (input && input.getAttribute("aria-label")) || "Search"
+    );
+  }
+})();

@@ -31,21 +31,10 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 from tests.browser.wizard_support import serve
-from tests.site_support import build_site
+from tests.site_support import CHROMIUM, CHROMIUM_ARGS, build_site
 
 RUNS = 5
 CHANGES = 60
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TIMEOUT_MS = 120_000
 
 # Installed before any page script: record long tasks and long animation frames.

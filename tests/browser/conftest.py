@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -27,19 +26,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from site_support import ROOT, SiteBuild
+from site_support import CHROMIUM, CHROMIUM_ARGS, ROOT, SiteBuild
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 # Material renders each Mermaid diagram into a closed shadow root; open ones let the tests
