@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 BASE ?= origin/main
+# Material prints a banner about MkDocs 2 on every build; it is news, not a problem here.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve build test lint format check freshness impact bench clean
 
@@ -67,4 +69,4 @@ bench: setup
 	$(PY) -m tests.bench
 
 clean:
-	rm -rf site build dist *.egg-info
+	rm -rf site build dist *.egg-info .cache

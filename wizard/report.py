@@ -16,7 +16,13 @@ def render_text(result: dict[str, Any], bundle: dict[str, Any]) -> str:
     outcome = next(o for o in bundle["outcomes"] if o["id"] == result["recommendation"])
     heading = outcome["label"]
     if result["compute_type"]:
-        heading += f" (compute type: {result['compute_type']})"
+        # compute_type names a type of the one service that offers several.
+        option = next(
+            o
+            for o in model.options
+            if o.compute_type == result["compute_type"] and len(model.options_of(o.service)) > 1
+        )
+        heading += f" ({option.name}, compute type `{result['compute_type']}`)"
 
     lines = [f"Recommendation: {heading}", ""]
     lines += _wrap(outcome["verdict"], "")
@@ -24,7 +30,7 @@ def render_text(result: dict[str, Any], bundle: dict[str, Any]) -> str:
     sections = [
         ("Why", [_cited(reason["text"], reason["facts"]) for reason in result["reasons"]]),
         (
-            "Ruled out",
+            "Ruled out (a service, or one of its compute types)",
             [
                 _cited(entry["text"], entry["facts"])
                 for entries in result["ruled_out"].values()
@@ -35,7 +41,8 @@ def render_text(result: dict[str, Any], bundle: dict[str, Any]) -> str:
         ("What would change it", [result["flip"]["text"]] if result["flip"] else []),
     ]
     if result["architecture"]:
-        sections.append(("Reference architecture", [result["architecture"]]))
+        entry = next(a for a in bundle["architectures"] if a["id"] == result["architecture"])
+        sections.append(("Reference architecture", [f"{entry['title']} [{entry['id']}]"]))
     assumed = [f"{a['question']}: {a['text']}" for a in result["assumptions"]]
     sections.append(("Assumed (unanswered)", assumed))
 

@@ -71,6 +71,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # Rebuild when the data or a template changes, not only when docs/ does.
         server.watch(str(Path(self.config.data_dir)))
         server.watch(str(TEMPLATES_DIR))
+        # The browser runs the engine from a wheel built from these sources at each build, so
+        # an engine change reaches the wizard page on the next rebuild. (Pages rendered in
+        # this process still use the engine imported at start: restart serve for those.)
+        server.watch(str(Path(__file__).resolve().parents[1] / "engine"))
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
