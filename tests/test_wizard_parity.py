@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.answer_sets import random_answers
 from wizard.dataset import load_bundle
 from wizard.engine import evaluate_json
 from wizard.site.steps.browser_engine import build_wheel
@@ -33,28 +34,6 @@ RANDOM_SETS = 600
 INVALID_SETS = 60
 
 pytestmark = pytest.mark.pyodide
-
-
-def random_answers(bundle: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    """One valid answer set: each question answered or not, values across their whole range."""
-    regions = [region["code"] for region in bundle["regions"]]
-    answers: dict[str, Any] = {}
-    for question in bundle["questions"]:
-        if rng.random() < 0.45:
-            continue
-        values = [option["value"] for option in question.get("options", [])]
-        kind = question["kind"]
-        if kind == "one":
-            answers[question["id"]] = rng.choice(values)
-        elif kind == "many":
-            answers[question["id"]] = rng.sample(values, rng.randint(0, len(values)))
-        elif kind == "regions":
-            answers[question["id"]] = rng.sample(regions, rng.randint(1, 4))
-        elif kind == "yes_no":
-            answers[question["id"]] = rng.random() < 0.5
-        else:
-            answers[question["id"]] = _number(question, rng)
-    return answers
 
 
 def invalid_answers(bundle: dict[str, Any], rng: random.Random) -> dict[str, Any]:
@@ -73,18 +52,6 @@ def invalid_answers(bundle: dict[str, Any], rng: random.Random) -> dict[str, Any
     for question, value in rng.sample(breakages, rng.randint(1, 2)):
         answers[question] = value
     return answers
-
-
-def _number(question: dict[str, Any], rng: random.Random) -> float | int:
-    low = question.get("minimum", 0)
-    high = question.get("maximum", rng.choice([4, 16, 48, 400, 20_000]))
-    choice = rng.random()
-    if choice < 0.2:
-        return rng.randint(max(1, int(low)), max(1, int(high)))
-    if choice < 0.3:
-        return high
-    # Rounded, but never down to 0 where a question wants more than 0.
-    return max(round(rng.uniform(max(low, 0.01), high), rng.choice([0, 1, 2, 3])), 0.01)
 
 
 def answer_sets(bundle: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

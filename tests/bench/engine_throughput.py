@@ -9,34 +9,12 @@ import random
 import statistics
 import time
 
+from tests.answer_sets import random_answers
 from wizard.dataset import load_bundle
 from wizard.engine import evaluate
 
 SETS = 3000
 ROUNDS = 5
-
-
-def random_answers(bundle, rng: random.Random) -> dict:
-    """One answer set: each question answered with probability one half."""
-    regions = [region["code"] for region in bundle["regions"]]
-    answers = {}
-    for question in bundle["questions"]:
-        if rng.random() < 0.5:
-            continue
-        options = [option["value"] for option in question.get("options", [])]
-        kind = question["kind"]
-        if kind == "one":
-            answers[question["id"]] = rng.choice(options)
-        elif kind == "many":
-            answers[question["id"]] = rng.sample(options, rng.randint(0, 3))
-        elif kind == "regions":
-            answers[question["id"]] = rng.sample(regions, rng.randint(1, 3))
-        elif kind == "yes_no":
-            answers[question["id"]] = rng.random() < 0.5
-        else:
-            high = question.get("maximum", 40)
-            answers[question["id"]] = round(rng.uniform(0.5, high), 1)
-    return answers
 
 
 def run() -> None:
